@@ -1,0 +1,15 @@
+/** ecommerce.inventory.stock.released.v1: Sets each released product's `inStock` from its `available`. */
+import { reportsFromItems } from '../domain/stock-level';
+import type { CatalogDeps } from '../use-cases/catalog-deps';
+import { recordStockLevels } from '../use-cases/record-stock-levels';
+import type { CatalogEventHandler } from './handler-types';
+import { logStockOutcome } from './stock-outcome-log';
+
+export function stockReleasedHandler(
+  deps: Pick<CatalogDeps, 'cache'>,
+): CatalogEventHandler<'ecommerce.inventory.stock.released.v1'> {
+  return async function stockReleased(event, ctx) {
+    const reports = reportsFromItems(event.payload.items, new Date(event.occurredAt));
+    logStockOutcome(ctx, await recordStockLevels(deps, ctx.db, reports));
+  };
+}
