@@ -4,6 +4,11 @@
  * mode every service gets free ports, its own database and its own exchange, queue and Redis
  * prefix, so suites run in parallel with each other and with `make dev`; the gateway loads the
  * real kong.yml with only its upstream ports pointed at those processes.
+ *
+ * Each service is `node --import tsx src/main.ts` itself (not the tsx CLI, which would run it in a
+ * grandchild), in its own process group: a signal the launcher sends reaches the service (so a
+ * suite can SIGKILL one and `restart` it with the same ports, database and variables), and a
+ * terminal's Ctrl-C reaches only the launcher, which then stops each service once, gracefully.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -35,6 +40,11 @@ export interface LaunchOptions {
   /** Where each process's output goes: <logDir>/<service>.log. */
   logDir: string;
   logLevel?: string;
+  /**
+   * Extra variables per service, without the prefix (`{ orders: { RESERVATION_TTL_SECONDS: '5' } }`),
+   * applied over the launcher's own; each must be one the service declares.
+   */
+  env?: Record<string, Record<string, string>>;
 }
 
 export interface RunningService {
@@ -49,6 +59,12 @@ export interface RunningPlatform {
   gateway: RunningGateway;
   services: Map<string, RunningService>;
   isolationId: string;
+  /** The PostgreSQL URL a service was given (test mode), e.g. to run its command-line tools. */
+  databaseUrlOf(service: string): string | undefined;
+  /** Sends `signal` (default SIGKILL: a crash) to one service and waits until it has exited. */
+  kill(service: string, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a service that has exited again, with the same ports, database and variables. */
+  restart(service: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -116,16 +132,19 @@ async function waitUntilReady(service: RunningService, timeoutMs: number): Promi
   );
 }
 
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+function exitOf(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
 function stopProcess(child: ChildProcess, graceMs = 15_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  if (hasExited(child)) return Promise.resolve();
+  const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  const exited = exitOf(child).then(() => clearTimeout(kill));
+  child.kill('SIGTERM');
+  return exited;
 }
 
 /** kong.yml with its decK templates rendered and, in test mode, the upstream ports replaced. */
@@ -152,7 +171,7 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
   const selected = PLATFORM_SERVICES.filter(
     (s) => serviceExists(s.name) && (!options.services || options.services.includes(s.name)),
   );
-  for (const wanted of options.services ?? []) {
+  for (const wanted of [...(options.services ?? []), ...Object.keys(options.env ?? {})]) {
     if (!selected.some((s) => s.name === wanted))
       throw new Error(`no runnable service "${wanted}" (services/${wanted}/src/main.ts)`);
   }
@@ -163,23 +182,113 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
     for (const [name, port] of Object.entries(s.extraPorts ?? {}))
       extraPorts.set(`${s.name}.${name}`, test ? await freePort() : port);
   }
+  const secrets = new Map<string, string>();
   const context: LaunchContext = {
     mode: options.mode,
     isolationId,
     urlOf: (name) =>
       `http://127.0.0.1:${httpPorts.get(name) ?? PLATFORM_SERVICES.find((s) => s.name === name)?.port}`,
-    portOf: (name, port) => extraPorts.get(`${name}.${port}`)!,
+    portOf: (name, port) => {
+      const found =
+        extraPorts.get(`${name}.${port}`) ??
+        PLATFORM_SERVICES.find((s) => s.name === name)?.extraPorts?.[port];
+      if (found === undefined) throw new Error(`${name} has no "${port}" port`);
+      return found;
+    },
+    secretOf: (name) => {
+      if (!secrets.has(name)) secrets.set(name, randomBytes(32).toString('base64url'));
+      return secrets.get(name)!;
+    },
     privateKeyFile: options.keys.privateKeyFile,
     bootstrapAdmin: options.bootstrapAdmin,
   };
   mkdirSync(options.logDir, { recursive: true });
   const running = new Map<string, RunningService>();
-  const databases: string[] = [];
+  const environments = new Map<string, Record<string, string>>();
+  const databases = new Map<string, string>();
+
+  // If the launcher itself goes away without stop() (an uncaught error, a test runner ending its
+  // worker), its services would live on in their own process groups: take them along.
+  const killAll = () => {
+    for (const service of running.values())
+      if (!hasExited(service.process)) service.process.kill('SIGKILL');
+  };
+  process.on('exit', killAll);
 
   const stop = async (): Promise<void> => {
     await gateway?.close();
     await Promise.all([...running.values()].map((s) => stopProcess(s.process)));
-    if (test) await cleanUp(isolationId, databases);
+    process.off('exit', killAll);
+    if (test) await cleanUp(isolationId, [...databases.values()]);
+  };
+
+  /** The service's whole environment: generic variables it declares, its own, the overrides. */
+  const environmentOf = async (service: PlatformService): Promise<Record<string, string>> => {
+    const definition = await serviceConfigDefinition(
+      path.join(ROOT, 'services', service.name, 'src/config.ts'),
+    );
+    const declared = new Set(definition.entries.map((e) => e.envName));
+    const generic: Record<string, string> = {
+      HTTP_PORT: String(httpPorts.get(service.name)),
+      HTTP_HOST: '127.0.0.1',
+      LOG_LEVEL: options.logLevel ?? (test ? 'warn' : 'info'),
+      JWT_PUBLIC_KEY: options.keys.publicKeyPem,
+    };
+    if (test) {
+      const database = `bazaar_${isolationId}_${service.name.replace(/-/g, '_')}`;
+      generic.DATABASE_URL = `${POSTGRES_URL}/${database}`;
+      generic.EVENT_EXCHANGE = `test.${isolationId}.events`;
+      generic.EVENT_QUEUE_PREFIX = `test.${isolationId}`;
+      if (declared.has(`${definition.prefix}_DATABASE_URL`)) databases.set(service.name, database);
+    }
+    const env: Record<string, string> = {};
+    for (const [suffix, value] of Object.entries(generic)) {
+      if (declared.has(`${definition.prefix}_${suffix}`))
+        env[`${definition.prefix}_${suffix}`] = value;
+    }
+    const own = { ...service.env(context), ...options.env?.[service.name] };
+    for (const [suffix, value] of Object.entries(own)) {
+      const name = `${definition.prefix}_${suffix}`;
+      if (!declared.has(name)) throw new Error(`${service.name} does not declare ${name}`);
+      env[name] = value;
+    }
+    return env;
+  };
+
+  const spawnService = async (service: PlatformService): Promise<void> => {
+    const log = path.join(options.logDir, `${service.name}.log`);
+    const out = createWriteStream(log, { flags: 'a' });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'services', service.name, 'src/main.ts')],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          ...environments.get(service.name),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
+    child.stdout!.pipe(out);
+    child.stderr!.pipe(out);
+    const started: RunningService = {
+      name: service.name,
+      url: context.urlOf(service.name),
+      readyPath: service.readyPath ?? '/health/ready',
+      process: child,
+      log,
+    };
+    running.set(service.name, started);
+    await waitUntilReady(started, 90_000);
+  };
+
+  const runningService = (name: string): RunningService => {
+    const service = running.get(name);
+    if (!service) throw new Error(`${name} is not part of this platform`);
+    return service;
   };
 
   let gateway: RunningGateway | undefined;
@@ -187,55 +296,8 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
     for (const wave of startOrder(selected)) {
       await Promise.all(
         wave.map(async (service) => {
-          const definition = await serviceConfigDefinition(
-            path.join(ROOT, 'services', service.name, 'src/config.ts'),
-          );
-          const declared = new Set(definition.entries.map((e) => e.envName));
-          const generic: Record<string, string> = {
-            HTTP_PORT: String(httpPorts.get(service.name)),
-            HTTP_HOST: '127.0.0.1',
-            LOG_LEVEL: options.logLevel ?? (test ? 'warn' : 'info'),
-            JWT_PUBLIC_KEY: options.keys.publicKeyPem,
-          };
-          if (test) {
-            const database = `bazaar_${isolationId}_${service.name.replace(/-/g, '_')}`;
-            generic.DATABASE_URL = `${POSTGRES_URL}/${database}`;
-            generic.EVENT_EXCHANGE = `test.${isolationId}.events`;
-            generic.EVENT_QUEUE_PREFIX = `test.${isolationId}`;
-            if (declared.has(`${definition.prefix}_DATABASE_URL`)) databases.push(database);
-          }
-          const env: Record<string, string> = {};
-          for (const [suffix, value] of Object.entries(generic)) {
-            if (declared.has(`${definition.prefix}_${suffix}`))
-              env[`${definition.prefix}_${suffix}`] = value;
-          }
-          for (const [suffix, value] of Object.entries(service.env(context))) {
-            const name = `${definition.prefix}_${suffix}`;
-            if (!declared.has(name)) throw new Error(`${service.name} does not declare ${name}`);
-            env[name] = value;
-          }
-          const log = path.join(options.logDir, `${service.name}.log`);
-          const out = createWriteStream(log, { flags: 'a' });
-          const child = spawn(
-            path.join(ROOT, 'node_modules/.bin/tsx'),
-            [path.join(ROOT, 'services', service.name, 'src/main.ts')],
-            {
-              cwd: ROOT,
-              env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-              stdio: ['ignore', 'pipe', 'pipe'],
-            },
-          );
-          child.stdout!.pipe(out);
-          child.stderr!.pipe(out);
-          const started: RunningService = {
-            name: service.name,
-            url: context.urlOf(service.name),
-            readyPath: service.readyPath ?? '/health/ready',
-            process: child,
-            log,
-          };
-          running.set(service.name, started);
-          await waitUntilReady(started, 90_000);
+          environments.set(service.name, await environmentOf(service));
+          await spawnService(service);
         }),
       );
     }
@@ -249,7 +311,28 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
     await stop().catch(() => undefined);
     throw error;
   }
-  return { gateway, services: running, isolationId, stop };
+  return {
+    gateway,
+    services: running,
+    isolationId,
+    databaseUrlOf: (name) => {
+      const database = databases.get(name);
+      return database ? `${POSTGRES_URL}/${database}` : undefined;
+    },
+    async kill(name, signal = 'SIGKILL') {
+      const { process: child } = runningService(name);
+      if (hasExited(child)) return;
+      const exited = exitOf(child);
+      child.kill(signal);
+      await exited;
+    },
+    async restart(name) {
+      const { process: child } = runningService(name);
+      if (!hasExited(child)) throw new Error(`${name} is still running: kill or stop it first`);
+      await spawnService(selected.find((s) => s.name === name)!);
+    },
+    stop,
+  };
 }
 
 async function cleanUp(isolationId: string, databases: string[]): Promise<void> {

@@ -14,6 +14,11 @@ export interface LaunchContext {
   urlOf(service: string): string;
   /** A named extra port of a service (e.g. inventory's gRPC port). */
   portOf(service: string, name: string): number;
+  /**
+   * A random secret made for this launch (the same value for the same name within it), so shared
+   * secrets such as a service client's are never committed or reused between launches.
+   */
+  secretOf(name: string): string;
   privateKeyFile: string;
   bootstrapAdmin: { email: string; password: string };
 }
@@ -34,6 +39,10 @@ export interface PlatformService {
   env(context: LaunchContext): Record<string, string>;
 }
 
+/** The service clients identity knows (IDENTITY_SERVICE_CLIENTS), each with this launch's secret. */
+const SERVICE_CLIENTS = ['orders'];
+const clientSecretName = (client: string) => `${client}-service-client`;
+
 export const PLATFORM_SERVICES: readonly PlatformService[] = [
   {
     name: 'identity',
@@ -44,6 +53,9 @@ export const PLATFORM_SERVICES: readonly PlatformService[] = [
       JWT_PRIVATE_KEY_FILE: c.privateKeyFile,
       BOOTSTRAP_ADMIN_EMAIL: c.bootstrapAdmin.email,
       BOOTSTRAP_ADMIN_PASSWORD: c.bootstrapAdmin.password,
+      SERVICE_CLIENTS: SERVICE_CLIENTS.map(
+        (client) => `${client}:${c.secretOf(clientSecretName(client))}`,
+      ).join(','),
     }),
   },
   {
@@ -93,5 +105,21 @@ export const PLATFORM_SERVICES: readonly PlatformService[] = [
     port: 3006,
     dependsOn: ['psp-simulator'],
     env: (c) => ({ PSP_BASE_URL: c.urlOf('psp-simulator') }),
+  },
+  {
+    name: 'orders',
+    prefix: 'ORDERS',
+    port: 3004,
+    // Cart is read only for orders placed `fromCart`; the others take part in every order.
+    dependsOn: ['identity', 'catalog', 'cart', 'inventory', 'payment'],
+    env: (c) => ({
+      INVENTORY_GRPC_ADDRESS: `127.0.0.1:${c.portOf('inventory', 'grpc')}`,
+      PAYMENT_BASE_URL: c.urlOf('payment'),
+      CATALOG_BASE_URL: c.urlOf('catalog'),
+      CART_BASE_URL: c.urlOf('cart'),
+      IDENTITY_BASE_URL: c.urlOf('identity'),
+      SERVICE_CLIENT_ID: 'orders',
+      SERVICE_CLIENT_SECRET: c.secretOf(clientSecretName('orders')),
+    }),
   },
 ];

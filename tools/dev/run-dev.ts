@@ -3,7 +3,8 @@
  * the servers, made the development keys and generated the code; this builds the docs portal if
  * it is stale, starts every service as its own process (each creates and migrates its database on
  * start), the docs server and the gateway on :8000, seeds demo data, prints the URLs, and stops
- * everything gracefully on Ctrl-C.
+ * everything gracefully on Ctrl-C. A service variable set in the environment of `make dev` (e.g.
+ * `ORDERS_RESERVATION_TTL_SECONDS=120 make dev`) is passed to that service.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from 'node:path';
 import { PRIVATE_KEY_FILE, PUBLIC_KEY_FILE } from '../dev-keys/make-dev-keys';
 import { launchPlatform, serviceExists } from './launch-platform';
-import { PLATFORM_SERVICES } from './platform-services';
+import { PLATFORM_SERVICES, type PlatformService } from './platform-services';
 import { DEMO_CUSTOMER, seedDemo } from './seed-demo';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -68,14 +69,32 @@ async function startDocsServer(): Promise<ChildProcess> {
   throw new Error('the docs server did not start on :8090');
 }
 
+/** `<PREFIX>_*` variables of the developer's environment, per service, without the prefix. */
+function variablesFromEnvironment(
+  services: PlatformService[],
+): Record<string, Record<string, string>> {
+  const chosen: Record<string, Record<string, string>> = {};
+  for (const service of services) {
+    for (const [name, value] of Object.entries(process.env)) {
+      if (value === undefined || !name.startsWith(`${service.prefix}_`)) continue;
+      (chosen[service.name] ??= {})[name.slice(service.prefix.length + 1)] = value;
+    }
+  }
+  return chosen;
+}
+
 async function main(): Promise<void> {
   mkdirSync(LOG_DIR, { recursive: true });
   const admin = devAdmin();
   buildDocsIfStale();
-  const services = PLATFORM_SERVICES.filter((s) => serviceExists(s.name)).map((s) => s.name);
+  const runnable = PLATFORM_SERVICES.filter((s) => serviceExists(s.name));
+  const services = runnable.map((s) => s.name);
+  const env = variablesFromEnvironment(runnable);
   console.log(
     `starting ${services.join(', ')} (logs in ${path.relative(ROOT, LOG_DIR)}/<service>.log)…`,
   );
+  for (const [service, variables] of Object.entries(env))
+    console.log(`  ${service}: ${Object.keys(variables).join(', ')} from your environment`);
   const docs = await startDocsServer();
   const platform = await launchPlatform({
     mode: 'dev',
@@ -84,6 +103,7 @@ async function main(): Promise<void> {
     gatewayListen: '127.0.0.1:8000',
     gatewayStatusListen: '127.0.0.1:8100',
     logDir: LOG_DIR,
+    env,
   }).catch((error: unknown) => {
     docs.kill('SIGTERM');
     throw error;
@@ -93,6 +113,20 @@ async function main(): Promise<void> {
   const rows = [...platform.services.values()].map(
     (s) => `  ${s.name.padEnd(14)} ${s.url}   (log: .tmp/dev-logs/${s.name}.log)`,
   );
+  const mug = seeded.productIds['MUG-BLUE-01'];
+  const ordering =
+    services.includes('orders') && mug
+      ? `
+  # place an order (stock is reserved) and pay it with the simulator's test card
+  ORDER=$(curl -s http://localhost:8000/api/v1/orders -H "Authorization: Bearer $TOKEN" \\
+    -H 'Content-Type: application/json' -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \\
+    -d '{"items":[{"productId":"${mug}","quantity":1}]}' | sed 's/^{"id":"\\([^"]*\\)".*/\\1/')
+  curl -s http://localhost:8000/api/v1/orders/$ORDER/pay -H "Authorization: Bearer $TOKEN" \\
+    -H 'Content-Type: application/json' -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \\
+    -d '{"paymentMethod":{"type":"card","token":"tok_visa"}}'
+  curl -s http://localhost:8000/api/v1/orders -H "Authorization: Bearer $TOKEN"
+`
+      : '';
   console.log(`
 Bazaar is running.
 
@@ -107,13 +141,13 @@ ${rows.join('\n')}
 Accounts:
   admin     ${admin.email} / ${admin.password}   (kept in .dev-keys/dev-admin.json)
   customer  ${DEMO_CUSTOMER.email} / ${DEMO_CUSTOMER.password}
-${seeded.length ? `\nSeeded: ${seeded.join(', ')}` : ''}
+${seeded.notes.length ? `\nSeeded: ${seeded.notes.join(', ')}` : ''}
 Try:
   curl -s http://localhost:8000/api/v1/products | head -c 400
   TOKEN=$(curl -s http://localhost:8000/api/v1/auth/login -H 'Content-Type: application/json' \\
     -d '{"email":"${DEMO_CUSTOMER.email}","password":"${DEMO_CUSTOMER.password}"}' | sed 's/.*"accessToken":"\\([^"]*\\)".*/\\1/')
   curl -s http://localhost:8000/api/v1/cart -H "Authorization: Bearer $TOKEN"
-
+${ordering}
 Ctrl-C stops everything.`);
 
   let stopping = false;

@@ -1,7 +1,8 @@
 /**
  * Demo data for `make dev`, created through the gateway with the generated clients (as any API
- * user would): categories, products with stock when inventory runs, and a demo customer. Safe to
- * run again: what exists is found and kept.
+ * user would): categories, products with stock when inventory runs, and a demo customer who can
+ * order them when orders runs. Safe to run again: what exists is found and kept (stock is topped
+ * up to the demo level, so orders paid in an earlier session do not leave the shelves empty).
  */
 import { createCatalogClient } from '@bazaar/generated/http/catalog/client';
 import { createIdentityClient } from '@bazaar/generated/http/identity/client';
@@ -57,12 +58,20 @@ const PRODUCTS = [
 const isStatus = (error: unknown, status: number) =>
   error instanceof ProblemError && error.status === status;
 
+export interface SeededDemo {
+  /** What was created or topped up this time. */
+  notes: string[];
+  /** Every demo product's id, by SKU. */
+  productIds: Record<string, string>;
+}
+
 export async function seedDemo(
   gatewayUrl: string,
   admin: { email: string; password: string },
   withInventory: boolean,
-): Promise<string[]> {
+): Promise<SeededDemo> {
   const notes: string[] = [];
+  const productIds: Record<string, string> = {};
   const identity = createIdentityClient({ baseUrl: gatewayUrl });
   const { accessToken } = await identity.login({ body: admin });
   const catalog = createCatalogClient({ baseUrl: gatewayUrl, token: accessToken });
@@ -95,6 +104,7 @@ export async function seedDemo(
       const found = await catalog.listProducts({ params: { query: { q: p.sku } } });
       productId = found.items.find((item) => item.sku === p.sku)!.id;
     }
+    productIds[p.sku] = productId;
     if (!withInventory) continue;
     // Inventory learns products from catalog's events: wait until it knows this one.
     for (let attempt = 0; ; attempt++) {
@@ -121,5 +131,5 @@ export async function seedDemo(
   } catch (error) {
     if (!isStatus(error, 409)) throw error;
   }
-  return notes;
+  return { notes, productIds };
 }
