@@ -10,7 +10,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { SignJWT, importPKCS8 } from 'jose';
 import { Agent } from 'undici';
-import { launchPlatform, type RunningPlatform } from '../../../tools/dev/launch-platform';
+import {
+  launchPlatform,
+  type LaunchOptions,
+  type RunningPlatform,
+} from '../../../tools/dev/launch-platform';
+
+/** A client calling through the gateway from its own loopback address. */
+export interface E2eClient {
+  address: string;
+  /** fetch through the gateway (a path, or a full URL). */
+  fetch: (pathOrUrl: string, init?: RequestInit) => Promise<Response>;
+  /** The same, for generated clients. */
+  clientFetch: (request: Request) => Promise<Response>;
+}
 
 export interface E2ePlatform {
   platform: RunningPlatform;
@@ -20,6 +33,11 @@ export interface E2ePlatform {
   fetch: (pathOrUrl: string, init?: RequestInit) => Promise<Response>;
   /** A fetch for generated clients (same source address). */
   clientFetch: (request: Request) => Promise<Response>;
+  /**
+   * Another client with an address of its own: the gateway's rate limits count per address, so a
+   * suite acting as many shoppers gives each one its own, as real shoppers have.
+   */
+  newClient(): E2eClient;
   /** Signs a token with the platform's key (for expired/tampered-token tests). */
   signToken(
     claims: Record<string, unknown>,
@@ -29,7 +47,20 @@ export interface E2ePlatform {
   stop(): Promise<void>;
 }
 
-export async function startE2ePlatform(suite: string, services: string[]): Promise<E2ePlatform> {
+export interface E2eOptions {
+  /** Variables per service, without the prefix (e.g. a short reservation TTL for orders). */
+  env?: LaunchOptions['env'];
+}
+
+function randomLoopbackAddress(): string {
+  return `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+}
+
+export async function startE2ePlatform(
+  suite: string,
+  services: string[],
+  options: E2eOptions = {},
+): Promise<E2ePlatform> {
   const keyDir = mkdtempSync(path.join(os.tmpdir(), 'bazaar-e2e-keys-'));
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
@@ -46,22 +77,34 @@ export async function startE2ePlatform(suite: string, services: string[]): Promi
     keys: { privateKeyFile, publicKeyPem: publicKey },
     bootstrapAdmin: admin,
     logDir: path.resolve(__dirname, '../../../.tmp/e2e-logs', suite),
+    ...(options.env ? { env: options.env } : {}),
   }).catch((error: unknown) => {
     rmSync(keyDir, { recursive: true, force: true });
     throw error;
   });
-  const sourceAddress = `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
-  const agent = new Agent({ localAddress: sourceAddress });
   const gatewayUrl = platform.gateway.url;
-  const fetchFromSuite = (input: string | Request, init?: RequestInit) =>
-    fetch(input, { ...init, dispatcher: agent } as unknown as RequestInit);
+  const agents: Agent[] = [];
+  const newClient = (): E2eClient => {
+    const address = randomLoopbackAddress();
+    const agent = new Agent({ localAddress: address });
+    agents.push(agent);
+    const fetchFrom = (input: string | Request, init?: RequestInit) =>
+      fetch(input, { ...init, dispatcher: agent } as unknown as RequestInit);
+    return {
+      address,
+      fetch: (pathOrUrl, init) =>
+        fetchFrom(pathOrUrl.startsWith('http') ? pathOrUrl : `${gatewayUrl}${pathOrUrl}`, init),
+      clientFetch: (request) => fetchFrom(request),
+    };
+  };
+  const suiteClient = newClient();
   return {
     platform,
     gatewayUrl,
     admin,
-    fetch: (pathOrUrl, init) =>
-      fetchFromSuite(pathOrUrl.startsWith('http') ? pathOrUrl : `${gatewayUrl}${pathOrUrl}`, init),
-    clientFetch: (request) => fetchFromSuite(request),
+    fetch: suiteClient.fetch,
+    clientFetch: suiteClient.clientFetch,
+    newClient,
     async signToken(claims, options = {}) {
       const key = await importPKCS8(privateKey, 'RS256');
       const jwt = new SignJWT(claims)
@@ -77,7 +120,7 @@ export async function startE2ePlatform(suite: string, services: string[]): Promi
       return service.url;
     },
     async stop() {
-      await agent.close();
+      await Promise.all(agents.map((agent) => agent.close()));
       await platform.stop();
       rmSync(keyDir, { recursive: true, force: true });
     },
