@@ -30,12 +30,19 @@ afterEach(() => {
 
 describe('pact plumbing', () => {
   it('gives a provider the pact files of its consumers only', () => {
-    expect(pactFilesFor('catalog', dir)).toEqual([path.join(dir, 'cart-catalog.json')]);
+    expect(pactFilesFor('catalog', { dir })).toEqual([path.join(dir, 'cart-catalog.json')]);
   });
 
   it('fails with a clear message when no consumer wrote a pact for the provider', () => {
-    expect(() => pactFilesFor('inventory', dir)).toThrow(
+    expect(() => pactFilesFor('inventory', { dir })).toThrow(
       /no pact for provider "inventory".*run the consumer tests first/,
+    );
+  });
+
+  it('fails when a consumer known to have a pact with the provider wrote none', () => {
+    expect(pactFilesFor('catalog', { dir, consumers: ['cart'] })).toHaveLength(1);
+    expect(() => pactFilesFor('catalog', { dir, consumers: ['cart', 'inventory'] })).toThrow(
+      /no pact of "inventory" with provider "catalog".*run the consumer tests first/,
     );
   });
 
