@@ -1,10 +1,12 @@
 /**
- * Provider states of payment's future contract tests (services/payment/test/contract): each exact
- * `given(...)` sentence a consumer may use maps to a function that seeds the payment database or
+ * Provider states of payment's contract tests (services/payment/test/contract): each exact
+ * `given(...)` sentence a consumer uses maps to a function that seeds the payment database or
  * sets up the PSP simulator, and returns the values the consumer can inject with
- * `fromProviderState` (ids it did not pass are generated). orders (HTTP: createPayment,
- * refundPayment) and the consumers of payment events will write the pacts; the provider test that
- * verifies them passes these handlers to the Verifier as `stateHandlers` (see README "Contract tests").
+ * `fromProviderState` (ids it did not pass are generated). orders' pacts (HTTP: createPayment,
+ * refundPayment; messages: payment.succeeded/failed) are verified with these handlers by
+ * payment.provider.pact.test.ts and payment-events.provider.pact.test.ts. Several states can hold
+ * for one interaction (a seeded payment and a provider that is down), so the provider states only
+ * change the simulator's faults and never wipe the charges an earlier state recorded there.
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
@@ -40,6 +42,18 @@ function amountOf(params: StateParams): { amount: number; currency: string } {
   return { amount, currency: text(params, 'currency', () => 'USD') };
 }
 
+/** An approved charge in the simulator's books, so a refund of the seeded payment reaches it. */
+function chargeAtProvider(ctx: ProviderStateContext, params: StateParams): ChargeOutcome {
+  const { amount, currency } = amountOf(params);
+  const answer = ctx.psp.ledger.charge(
+    { amount, currency, token: 'tok_visa', idempotencyKey: `provider-state-${randomUUID()}` },
+    { approved: true },
+  );
+  if (answer.status !== 201)
+    throw new Error(`the simulator refused the seeded charge: ${answer.status}`);
+  return { kind: 'approved', providerChargeId: answer.body.id, attempts: 1 };
+}
+
 async function seedPayment(
   ctx: ProviderStateContext,
   params: StateParams,
@@ -73,13 +87,7 @@ function described(payment: Payment): Record<string, unknown> {
 /** The state handlers, keyed by the exact sentences consumers write in `given(...)`. */
 export function paymentProviderStates(ctx: ProviderStateContext): Record<string, StateHandler> {
   const succeeded = async (params?: StateParams) =>
-    described(
-      await seedPayment(ctx, params, {
-        kind: 'approved',
-        providerChargeId: `ch_state${randomUUID().replace(/-/g, '')}`,
-        attempts: 1,
-      }),
-    );
+    described(await seedPayment(ctx, params, chargeAtProvider(ctx, params)));
   return {
     /** params: paymentId, orderId, customerId?, amount?, currency? */
     'a payment {paymentId} succeeded for order {orderId}': succeeded,
@@ -96,11 +104,7 @@ export function paymentProviderStates(ctx: ProviderStateContext): Record<string,
       ),
     /** params: paymentId, orderId? — the whole amount was given back. */
     'a payment {paymentId} was fully refunded': async (params) => {
-      const payment = await seedPayment(ctx, params, {
-        kind: 'approved',
-        providerChargeId: `ch_state${randomUUID().replace(/-/g, '')}`,
-        attempts: 1,
-      });
+      const payment = await seedPayment(ctx, params, chargeAtProvider(ctx, params));
       const at = new Date();
       const refunded = applyRefund(payment, payment.amount, at);
       await withTransaction(ctx.pool, async (tx) => {
@@ -126,17 +130,17 @@ export function paymentProviderStates(ctx: ProviderStateContext): Record<string,
     }),
     /** The PSP approves charges made with any test token the consumer sends (tok_visa). */
     'the payment provider is available': async () => {
-      ctx.psp.reset();
+      ctx.psp.faults.clear();
       return {};
     },
     /** The consumer charges with tok_chargeDeclined; the simulator declines it (card_declined). */
     'the payment provider declines': async () => {
-      ctx.psp.reset();
+      ctx.psp.faults.clear();
       return { token: 'tok_chargeDeclined', declineCode: 'card_declined' };
     },
     /** Every call to the PSP fails, so a charge or refund ends in 503 after its attempts. */
     'the payment provider is unavailable': async () => {
-      ctx.psp.reset();
+      ctx.psp.faults.clear();
       ctx.psp.faults.inject({ kind: 'error', count: 1000, operation: 'any', status: 503 });
       return {};
     },

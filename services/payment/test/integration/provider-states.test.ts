@@ -42,6 +42,19 @@ describe('payment provider states', () => {
     expect((await getPayment(paymentId)).body).toMatchObject({ orderId, status: 'SUCCEEDED' });
   });
 
+  it('"a payment {paymentId} succeeded for order {orderId}" has a charge the provider can refund, even once "the payment provider is available" follows', async () => {
+    const seeded = await state('a payment {paymentId} succeeded for order {orderId}')();
+    await state('the payment provider is available')();
+    const refund = await call(
+      svc.url,
+      'POST',
+      `/api/v1/payments/${String(seeded['paymentId'])}/refunds`,
+      { token: serviceToken, idempotencyKey: randomUUID(), body: { reason: 'ORDER_CANCELED' } },
+    );
+    expect(refund.status).toBe(201);
+    expect((await getPayment(seeded['paymentId'])).body).toMatchObject({ status: 'REFUNDED' });
+  });
+
   it('"order {orderId} is already paid" makes createPayment answer 409 for that order', async () => {
     const orderId = randomUUID();
     await state('order {orderId} is already paid')({ orderId });
