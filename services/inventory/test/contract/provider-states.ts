@@ -1,12 +1,15 @@
 /**
  * Provider states of inventory's pacts (services/inventory/test/contract): each `given(...)`
  * sentence a consumer writes, mapped to what makes it true in inventory's database, through the
- * real use cases (the product.created handler's use case, adjustStock, ReserveStock).
+ * real use cases (the product.created handler's use case, adjustStock, ReserveStock,
+ * ReleaseStock). Shared by the message verification (provider `inventory-events`) and the gRPC
+ * verification (provider `inventory-grpc`).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { withTransaction } from '@bazaar/platform/db/index';
 import { adjustStock } from '../../src/use-cases/adjust-stock.use-case';
+import { releaseStock } from '../../src/use-cases/release-stock.use-case';
 import { reserveStock } from '../../src/use-cases/reserve-stock.use-case';
 import { trackProduct } from '../../src/use-cases/track-product.use-case';
 import type { UseCaseDeps } from '../../src/use-cases/use-case-deps';
@@ -33,9 +36,13 @@ function param(params: unknown, name: string): string {
   return String(value);
 }
 
-/** A valid SKU of the product's own, so states for different ids never collide. */
+/**
+ * A valid SKU of the product's own, so states for different ids never collide: from a hash of the
+ * whole id, since consumers' example ids often share their first digits.
+ */
 function skuFor(productId: string): string {
-  return `PACT-${productId.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+  const digest = createHash('sha256').update(productId.toLowerCase()).digest('hex');
+  return `PACT-${digest.slice(0, 16).toUpperCase()}`;
 }
 
 export function inventoryProviderStates(deps: UseCaseDeps): InventoryProviderStates {
@@ -64,6 +71,27 @@ export function inventoryProviderStates(deps: UseCaseDeps): InventoryProviderSta
     if (result.kind !== 'applied') throw new Error(`seeding ${productId} failed: ${result.kind}`);
   }
 
+  /** A new product with exactly the units the order then reserves (params orderId, quantity, productId). */
+  async function seedReservation(params: unknown) {
+    const productId = param(params, 'productId');
+    const orderId = param(params, 'orderId');
+    const quantity = Number(param(params, 'quantity'));
+    await deps.pool.query(
+      `DELETE FROM reservation_items WHERE reservation_id IN
+         (SELECT id FROM reservations WHERE order_id = $1)`,
+      [orderId],
+    );
+    await deps.pool.query('DELETE FROM reservations WHERE order_id = $1', [orderId]);
+    await seedProduct(productId, quantity);
+    const result = await reserveStock(deps, {
+      orderId,
+      items: [{ productId, quantity }],
+      ttlMs: 15 * 60_000,
+    });
+    if (result.outcome !== 'RESERVED') throw new Error(`reserving failed: ${result.outcome}`);
+    return { orderId, productId, quantity };
+  }
+
   return {
     stateHandlers: {
       'product {productId} has {available} units available': async (params: unknown) => {
@@ -74,23 +102,17 @@ export function inventoryProviderStates(deps: UseCaseDeps): InventoryProviderSta
         return undefined;
       },
       'order {orderId} holds {quantity} units of product {productId}': async (params: unknown) => {
-        const productId = param(params, 'productId');
-        const orderId = param(params, 'orderId');
-        const quantity = Number(param(params, 'quantity'));
-        await deps.pool.query(
-          `DELETE FROM reservation_items WHERE reservation_id IN
-             (SELECT id FROM reservations WHERE order_id = $1)`,
-          [orderId],
-        );
-        await deps.pool.query('DELETE FROM reservations WHERE order_id = $1', [orderId]);
-        await seedProduct(productId, quantity);
-        const result = await reserveStock(deps, {
-          orderId,
-          items: [{ productId, quantity }],
-          ttlMs: 15 * 60_000,
-        });
-        if (result.outcome !== 'RESERVED') throw new Error(`reserving failed: ${result.outcome}`);
+        const { orderId, productId } = await seedReservation(params);
         seeded = { productId, available: 0, orderId };
+        return undefined;
+      },
+      'order {orderId} released its reservation of {quantity} units of product {productId}': async (
+        params: unknown,
+      ) => {
+        const { orderId, productId, quantity } = await seedReservation(params);
+        const result = await releaseStock(deps, { orderId, reason: 'ORDER_CANCELED' });
+        if (result.outcome !== 'RELEASED') throw new Error(`releasing failed: ${result.outcome}`);
+        seeded = { productId, available: quantity, orderId };
         return undefined;
       },
     },
