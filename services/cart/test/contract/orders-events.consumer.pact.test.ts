@@ -1,9 +1,9 @@
 /**
- * What cart needs from orders' events (provider `orders-events`, verified once orders exists):
- * an order.created message for an order placed from the cart, which the cart's real handler
- * answers by emptying the customer's cart. Key principle: the handler reads customerId and
- * fromCart; the other required fields are matched by type because the consumer validates the
- * whole message against its schema.
+ * What cart needs from orders' events (provider `orders-events`, verified by orders'
+ * orders-events.provider.pact.test.ts): an order.created message for an order placed from the
+ * cart, which the cart's real handler answers by emptying the customer's cart. Key principle: the
+ * handler reads customerId and fromCart; the other required fields are matched by type because
+ * the consumer validates the whole message against its schema.
  */
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing/index';

@@ -1,9 +1,9 @@
 /**
- * What the catalog needs from orders' events (provider `orders-events`, verified once orders
- * verifies its message pacts): an order.paid message, handed to the catalog's real handler, which
- * adds each line's quantity to the product's salesCount exactly once. Key principle: the handler
- * reads the items' productId and quantity; the other required fields are matched by type because
- * the catalog validates the whole message against its schema.
+ * What the catalog needs from orders' events (provider `orders-events`, verified by orders'
+ * orders-events.provider.pact.test.ts): an order.paid message, handed to the catalog's real
+ * handler, which adds each line's quantity to the product's salesCount exactly once. Key
+ * principle: the handler reads the items' productId and quantity; the other required fields are
+ * matched by type because the catalog validates the whole message against its schema.
  */
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { pactFileOptions } from '../../../../tests/pact/pact-config';
