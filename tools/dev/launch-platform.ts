@@ -45,6 +45,8 @@ export interface LaunchOptions {
    * applied over the launcher's own; each must be one the service declares.
    */
   env?: Record<string, Record<string, string>>;
+  /** Extra node flags for every service process, e.g. `['--cpu-prof', '--cpu-prof-dir=…']`. */
+  nodeArgs?: string[];
 }
 
 export interface RunningService {
@@ -239,6 +241,9 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
       generic.DATABASE_URL = `${POSTGRES_URL}/${database}`;
       generic.EVENT_EXCHANGE = `test.${isolationId}.events`;
       generic.EVENT_QUEUE_PREFIX = `test.${isolationId}`;
+      // Suites run side by side on one PostgreSQL (max_connections 100 by default): a platform of
+      // seven services with the default 10 connections each could take most of it in a burst.
+      generic.DATABASE_POOL_SIZE = '4';
       if (declared.has(`${definition.prefix}_DATABASE_URL`)) databases.set(service.name, database);
     }
     const env: Record<string, string> = {};
@@ -260,7 +265,12 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
     const out = createWriteStream(log, { flags: 'a' });
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'services', service.name, 'src/main.ts')],
+      [
+        ...(options.nodeArgs ?? []),
+        '--import',
+        'tsx',
+        path.join(ROOT, 'services', service.name, 'src/main.ts'),
+      ],
       {
         cwd: ROOT,
         env: {
