@@ -6,6 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { PACT_DIR } from '../../tests/pact/pact-config';
+import { CONSUMER_TESTS, PROVIDER_TESTS } from './contract-tiers';
 
 type Outcome = { name: string; passed: number; failed: number; seconds: number };
 
@@ -80,13 +82,18 @@ const steps: Record<string, () => Outcome> = {
   ]),
   unit: jest('unit', ['--selectProjects', 'unit']),
   integration: jest('integration', ['--selectProjects', 'integration']),
-  // Pact consumers write the pact files that the provider verifications then read.
-  'contract-consumers': jest('contract-consumers', [
-    '--selectProjects',
-    'contract',
-    '--testPathPatterns',
-    'consumer',
-  ]),
+  // Pact consumers write the pact files that the provider verifications then read. Pact merges
+  // into an existing file, so the folder starts empty: an interaction or a consumer test removed
+  // since the last run leaves no pact behind for a provider to go on verifying.
+  'contract-consumers': () => {
+    rmSync(PACT_DIR, { recursive: true, force: true });
+    return jest('contract-consumers', [
+      '--selectProjects',
+      'contract',
+      '--testPathPatterns',
+      CONSUMER_TESTS,
+    ])();
+  },
   // With a Pact Broker, consumers publish there and providers verify from it (tests/pact).
   ...(process.env.PACT_BROKER_BASE_URL
     ? { 'contract-publish': gate('contract-publish', bin('tsx'), ['tests/pact/publish-pacts.ts']) }
@@ -95,7 +102,7 @@ const steps: Record<string, () => Outcome> = {
     '--selectProjects',
     'contract',
     '--testPathPatterns',
-    'provider',
+    PROVIDER_TESTS,
   ]),
   e2e: jest('e2e', ['--selectProjects', 'e2e']),
 };

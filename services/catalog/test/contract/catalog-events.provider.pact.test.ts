@@ -8,6 +8,7 @@
 import { Verifier } from '@pact-foundation/pact';
 import type { EventType } from '@bazaar/generated/events/types';
 import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing/index';
+import { checkedStateHandlers } from '../../../../tests/pact/checked-states';
 import { pactSource } from '../../../../tests/pact/pact-config';
 import { pactFilesFor } from '../../../../tests/pact/pact-files';
 import type { ProductCache } from '../../src/persistence/product-cache';
@@ -54,38 +55,44 @@ describe('catalog as the producer of catalog events', () => {
       return event;
     }
 
-    await new Verifier({
-      provider: PROVIDER,
-      ...pactSource(PROVIDER, () => pactFilesFor(PROVIDER)),
-      stateHandlers: states.stateHandlers,
-      // Keyed by the consumers' `expectsToReceive` sentences, as Pact message verification requires.
-      messageProviders: {
-        'an ecommerce.product.product.created.v1 event for a new product': async () => {
-          const id = states.lastAbsent();
-          await createProduct(
-            { ...deps, newId: () => id },
-            {
-              sku: 'MUG-BLUE-01',
-              name: 'Blue ceramic mug',
-              description: '350 ml, dishwasher safe.',
-              price: { amount: 1299, currency: 'USD' },
-            },
-          );
-          return lastEvent(id, 'ecommerce.product.product.created.v1');
+    const checked = checkedStateHandlers(states.stateHandlers);
+    try {
+      await new Verifier({
+        provider: PROVIDER,
+        ...pactSource(PROVIDER, () => pactFilesFor(PROVIDER, { consumers: ['cart', 'inventory'] })),
+        stateHandlers: checked.stateHandlers,
+        // Keyed by the consumers' `expectsToReceive` sentences, as Pact message verification requires.
+        messageProviders: {
+          'an ecommerce.product.product.created.v1 event for a new product': async () => {
+            const id = states.lastAbsent();
+            await createProduct(
+              { ...deps, newId: () => id },
+              {
+                sku: 'MUG-BLUE-01',
+                name: 'Blue ceramic mug',
+                description: '350 ml, dishwasher safe.',
+                price: { amount: 1299, currency: 'USD' },
+              },
+            );
+            return lastEvent(id, 'ecommerce.product.product.created.v1');
+          },
+          'an ecommerce.product.price.changed.v1 event for a new price': async () => {
+            const { id, price } = states.lastSeeded();
+            const amount = price.amount >= 200 ? price.amount - 200 : price.amount + 200;
+            await updateProduct(deps, id, { price: { amount, currency: price.currency } });
+            return lastEvent(id, 'ecommerce.product.price.changed.v1');
+          },
+          'an ecommerce.product.product.deleted.v1 event for a deleted product': async () => {
+            const { id } = states.lastSeeded();
+            await deleteProduct(deps, id);
+            return lastEvent(id, 'ecommerce.product.product.deleted.v1');
+          },
         },
-        'an ecommerce.product.price.changed.v1 event for a new price': async () => {
-          const { id, price } = states.lastSeeded();
-          const amount = price.amount >= 200 ? price.amount - 200 : price.amount + 200;
-          await updateProduct(deps, id, { price: { amount, currency: price.currency } });
-          return lastEvent(id, 'ecommerce.product.price.changed.v1');
-        },
-        'an ecommerce.product.product.deleted.v1 event for a deleted product': async () => {
-          const { id } = states.lastSeeded();
-          await deleteProduct(deps, id);
-          return lastEvent(id, 'ecommerce.product.product.deleted.v1');
-        },
-      },
-      logLevel: (process.env['PACT_LOG_LEVEL'] ?? 'warn') as 'warn',
-    }).verifyProvider();
+        logLevel: (process.env['PACT_LOG_LEVEL'] ?? 'warn') as 'warn',
+      }).verifyProvider();
+    } finally {
+      // A state that was not set up may have let an interaction pass: it fails the test too.
+      checked.assertAllSetUp();
+    }
   }, 120_000);
 });

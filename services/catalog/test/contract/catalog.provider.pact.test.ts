@@ -4,6 +4,7 @@
  * Redis prefix, its database seeded for each provider state by provider-states.ts.
  */
 import { Verifier } from '@pact-foundation/pact';
+import { checkedStateHandlers } from '../../../../tests/pact/checked-states';
 import { pactSource } from '../../../../tests/pact/pact-config';
 import { pactFilesFor } from '../../../../tests/pact/pact-files';
 import { type ProductCache } from '../../src/persistence/product-cache';
@@ -39,12 +40,18 @@ describe('catalog as the provider of its REST API', () => {
           void (await catalog.redis.del(`${catalog.keyPrefix}product:${id}`)),
       },
     );
-    await new Verifier({
-      provider: PROVIDER,
-      providerBaseUrl: catalog.url,
-      ...pactSource(PROVIDER, () => pactFilesFor(PROVIDER)),
-      stateHandlers,
-      logLevel: (process.env['PACT_LOG_LEVEL'] ?? 'warn') as 'warn',
-    }).verifyProvider();
+    const checked = checkedStateHandlers(stateHandlers);
+    try {
+      await new Verifier({
+        provider: PROVIDER,
+        providerBaseUrl: catalog.url,
+        ...pactSource(PROVIDER, () => pactFilesFor(PROVIDER, { consumers: ['cart'] })),
+        stateHandlers: checked.stateHandlers,
+        logLevel: (process.env['PACT_LOG_LEVEL'] ?? 'warn') as 'warn',
+      }).verifyProvider();
+    } finally {
+      // A state that was not set up may have let an interaction pass: it fails the test too.
+      checked.assertAllSetUp();
+    }
   }, 120_000);
 });

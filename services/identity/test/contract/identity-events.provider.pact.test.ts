@@ -8,6 +8,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { Verifier } from '@pact-foundation/pact';
 import { createMetricsRegistry } from '@bazaar/platform/telemetry/index';
 import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing/index';
+import { checkedStateHandlers } from '../../../../tests/pact/checked-states';
 import { pactSource } from '../../../../tests/pact/pact-config';
 import { pactFilesFor } from '../../../../tests/pact/pact-files';
 import { checkIdentitySettings, identityConfig } from '../../src/config';
@@ -45,16 +46,22 @@ describe('identity as the producer of identity events', () => {
     });
     const { stateHandlers, produced } = identityProviderStates(ctx);
 
-    await new Verifier({
-      provider: PROVIDER,
-      ...pactSource(PROVIDER, () => pactFilesFor(PROVIDER)),
-      stateHandlers,
-      // Keyed by the consumer's `expectsToReceive` sentence, as Pact message verification requires.
-      messageProviders: {
-        'an ecommerce.identity.user.registered.v1 event for the new customer': async () =>
-          produced.latest(USER_REGISTERED),
-      },
-      logLevel: (process.env['PACT_LOG_LEVEL'] ?? 'warn') as 'warn',
-    }).verifyProvider();
+    const checked = checkedStateHandlers(stateHandlers);
+    try {
+      await new Verifier({
+        provider: PROVIDER,
+        ...pactSource(PROVIDER, () => pactFilesFor(PROVIDER, { consumers: ['cart'] })),
+        stateHandlers: checked.stateHandlers,
+        // Keyed by the consumer's `expectsToReceive` sentence, as Pact message verification requires.
+        messageProviders: {
+          'an ecommerce.identity.user.registered.v1 event for the new customer': async () =>
+            produced.latest(USER_REGISTERED),
+        },
+        logLevel: (process.env['PACT_LOG_LEVEL'] ?? 'warn') as 'warn',
+      }).verifyProvider();
+    } finally {
+      // A state that was not set up may have let an interaction pass: it fails the test too.
+      checked.assertAllSetUp();
+    }
   }, 120_000);
 });

@@ -7,6 +7,7 @@
  */
 import { Verifier } from '@pact-foundation/pact';
 import { createTestDatabase, type TestDatabase } from '@bazaar/platform/testing/index';
+import { checkedStateHandlers } from '../../../../tests/pact/checked-states';
 import { pactSource } from '../../../../tests/pact/pact-config';
 import { pactFilesFor } from '../../../../tests/pact/pact-files';
 import { INVENTORY_MIGRATIONS_DIR } from '../../src/service';
@@ -49,42 +50,61 @@ describe('inventory as the producer of stock events', () => {
       return { orderId, productId };
     }
 
-    await new Verifier({
-      provider: PROVIDER,
-      ...pactSource(PROVIDER, () => pactFilesFor(PROVIDER)),
-      stateHandlers: states.stateHandlers,
-      // Keyed by the consumers' `expectsToReceive` sentences, as Pact message verification requires.
-      messageProviders: {
-        'an ecommerce.inventory.stock.adjusted.v1 event for a restock': async () => {
-          const { productId } = states.lastSeeded();
-          const result = await adjustStock(deps, {
-            target: { productId },
-            delta: 12,
-            reason: 'RESTOCK',
-            note: null,
-            source: 'ADMIN',
-          });
-          if (result.kind !== 'applied') throw new Error(`adjustment: ${result.kind}`);
-          return lastOutboxEvent(database.pool, 'ecommerce.inventory.stock.adjusted.v1', productId);
-        },
-        'an ecommerce.inventory.stock.reserved.v1 event for an order taking the last units':
-          async () => {
-            const { orderId } = await reserveAllAvailable();
-            return lastOutboxEvent(database.pool, 'ecommerce.inventory.stock.reserved.v1', orderId);
+    const checked = checkedStateHandlers(states.stateHandlers);
+    try {
+      await new Verifier({
+        provider: PROVIDER,
+        ...pactSource(PROVIDER, () => pactFilesFor(PROVIDER, { consumers: ['catalog'] })),
+        stateHandlers: checked.stateHandlers,
+        // Keyed by the consumers' `expectsToReceive` sentences, as Pact message verification requires.
+        messageProviders: {
+          'an ecommerce.inventory.stock.adjusted.v1 event for a restock': async () => {
+            const { productId } = states.lastSeeded();
+            const result = await adjustStock(deps, {
+              target: { productId },
+              delta: 12,
+              reason: 'RESTOCK',
+              note: null,
+              source: 'ADMIN',
+            });
+            if (result.kind !== 'applied') throw new Error(`adjustment: ${result.kind}`);
+            return lastOutboxEvent(
+              database.pool,
+              'ecommerce.inventory.stock.adjusted.v1',
+              productId,
+            );
           },
-        'an ecommerce.inventory.stock.released.v1 event for a canceled order': async () => {
-          const { orderId } = states.lastSeeded();
-          if (!orderId) throw new Error('the state seeded no order');
-          const result = await releaseStock(deps, { orderId, reason: 'ORDER_CANCELED' });
-          if (result.outcome !== 'RELEASED') throw new Error(`release: ${result.outcome}`);
-          return lastOutboxEvent(database.pool, 'ecommerce.inventory.stock.released.v1', orderId);
+          'an ecommerce.inventory.stock.reserved.v1 event for an order taking the last units':
+            async () => {
+              const { orderId } = await reserveAllAvailable();
+              return lastOutboxEvent(
+                database.pool,
+                'ecommerce.inventory.stock.reserved.v1',
+                orderId,
+              );
+            },
+          'an ecommerce.inventory.stock.released.v1 event for a canceled order': async () => {
+            const { orderId } = states.lastSeeded();
+            if (!orderId) throw new Error('the state seeded no order');
+            const result = await releaseStock(deps, { orderId, reason: 'ORDER_CANCELED' });
+            if (result.outcome !== 'RELEASED') throw new Error(`release: ${result.outcome}`);
+            return lastOutboxEvent(database.pool, 'ecommerce.inventory.stock.released.v1', orderId);
+          },
+          'an ecommerce.inventory.stock.depleted.v1 event for a product that sold out':
+            async () => {
+              const { productId } = await reserveAllAvailable();
+              return lastOutboxEvent(
+                database.pool,
+                'ecommerce.inventory.stock.depleted.v1',
+                productId,
+              );
+            },
         },
-        'an ecommerce.inventory.stock.depleted.v1 event for a product that sold out': async () => {
-          const { productId } = await reserveAllAvailable();
-          return lastOutboxEvent(database.pool, 'ecommerce.inventory.stock.depleted.v1', productId);
-        },
-      },
-      logLevel: (process.env['PACT_LOG_LEVEL'] ?? 'warn') as 'warn',
-    }).verifyProvider();
+        logLevel: (process.env['PACT_LOG_LEVEL'] ?? 'warn') as 'warn',
+      }).verifyProvider();
+    } finally {
+      // A state that was not set up may have let an interaction pass: it fails the test too.
+      checked.assertAllSetUp();
+    }
   }, 120_000);
 });
