@@ -6,9 +6,12 @@
  * real kong.yml with only its upstream ports pointed at those processes.
  *
  * Each service is `node --import tsx src/main.ts` itself (not the tsx CLI, which would run it in a
- * grandchild), in its own process group: a signal the launcher sends reaches the service (so a
- * suite can SIGKILL one and `restart` it with the same ports, database and variables), and a
- * terminal's Ctrl-C reaches only the launcher, which then stops each service once, gracefully.
+ * grandchild), so a signal the launcher sends reaches the service: a suite can SIGKILL one and
+ * `restart` it with the same ports, database and variables. In dev each service has its own process
+ * group, so Ctrl-C in the terminal reaches only the launcher, which stops each service once with
+ * SIGTERM (a service that got the terminal's SIGINT too would take the SIGTERM as a second signal
+ * and exit without draining). In test mode they stay in the runner's group, so a Ctrl-C of the
+ * test run still reaches them when the runner's workers die without running any clean-up.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -209,8 +212,8 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
   const environments = new Map<string, Record<string, string>>();
   const databases = new Map<string, string>();
 
-  // If the launcher itself goes away without stop() (an uncaught error, a test runner ending its
-  // worker), its services would live on in their own process groups: take them along.
+  // If the launcher's process exits without stop() (an uncaught error, a test runner ending its
+  // worker), its services would live on: take them along.
   const killAll = () => {
     for (const service of running.values())
       if (!hasExited(service.process)) service.process.kill('SIGKILL');
@@ -279,7 +282,7 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
           ...environments.get(service.name),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
+        detached: !test,
       },
     );
     child.stdout!.pipe(out);
