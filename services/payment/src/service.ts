@@ -7,13 +7,11 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { paymentEvents } from '@bazaar/generated/events/payment';
 import { eventRegistry } from '@bazaar/generated/events/registry';
-import { paymentOperations } from '@bazaar/generated/http/payment/operations';
 import { mountPaymentApi } from '@bazaar/generated/http/payment/server';
-import { paymentSpec } from '@bazaar/generated/http/payment/spec';
+import { idempotencyKey } from '@bazaar/platform/idempotency/index';
 import { createCircuitBreaker } from '@bazaar/platform/resilience/index';
 import type { ServiceDefinition, ServiceEvents } from '@bazaar/platform/service/index';
 import { checkPaymentConfig, type PaymentConfig } from './config';
-import { mountIdempotencyGuard } from './http/idempotency-guard';
 import { paymentHandlers } from './http/routes';
 import { PaymentProvider } from './outbound/payment-provider';
 import { isTransientProviderError } from './outbound/provider-errors';
@@ -98,17 +96,19 @@ export function paymentService(
         refundPayment: refundPayment(deps),
         listRefunds: listRefunds(deps),
       });
+      // Runs after authentication, the role check and request validation (the binding's
+      // per-operation middleware), so a 400, 401 or 403 is never stored, as the contract says.
+      const idempotency = idempotencyKey({
+        pool,
+        onStoreError: (error) =>
+          runtime.logger.error({ err: error }, 'Idempotency-Key record not stored'),
+      });
       return {
         mountApi(router) {
-          mountIdempotencyGuard(router, {
-            pool,
-            authenticate: runtime.mountOptions.authenticate,
-            spec: paymentSpec,
-            operations: paymentOperations.filter((op) =>
-              (op.headerParameters as readonly string[]).includes('Idempotency-Key'),
-            ),
+          mountPaymentApi(router, handlers, {
+            ...runtime.mountOptions,
+            operationMiddleware: { createPayment: [idempotency], refundPayment: [idempotency] },
           });
-          mountPaymentApi(router, handlers, runtime.mountOptions);
         },
         close: () => client.close(),
       };
