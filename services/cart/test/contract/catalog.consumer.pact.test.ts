@@ -9,7 +9,7 @@ import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { runWithLogContext } from '@bazaar/platform/telemetry/index';
 import { pactFileOptions } from '../../../../tests/pact/pact-config';
 import { createCatalogProducts } from '../../src/outbound/catalog.http-client';
-import { ISO_INSTANT } from './support/envelope-matchers';
+import { ISO_INSTANT } from '../../../../tests/pact/envelope-matchers';
 
 const { boolean, integer, like, regex, uuid } = MatchersV3;
 

@@ -10,7 +10,7 @@ import { pactFileOptions } from '../../../../tests/pact/pact-config';
 import { CART_MIGRATIONS_DIR } from '../../src/service';
 import { deliverToCart } from '../support/cart-handler-harness';
 import { cartExists, readCart } from '../support/cart-fixtures';
-import { envelopeLike, instant } from './support/envelope-matchers';
+import { envelopeLike, instant } from '../../../../tests/pact/envelope-matchers';
 
 const { eachLike, regex, string, uuid } = MatchersV3;
 

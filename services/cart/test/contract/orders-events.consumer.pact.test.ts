@@ -11,7 +11,7 @@ import { pactFileOptions } from '../../../../tests/pact/pact-config';
 import { CART_MIGRATIONS_DIR } from '../../src/service';
 import { deliverToCart } from '../support/cart-handler-harness';
 import { catalogRead, outboxEvents, readCart, seedCartLine } from '../support/cart-fixtures';
-import { envelopeLike, instant } from './support/envelope-matchers';
+import { envelopeLike, instant } from '../../../../tests/pact/envelope-matchers';
 
 const { eachLike, equal, integer, regex, string, uuid } = MatchersV3;
 

@@ -13,7 +13,7 @@ import {
   type CatalogHandlerHarness,
   catalogHandlerHarness,
 } from './support/catalog-handler-harness';
-import { envelopeLike, instant } from './support/envelope-matchers';
+import { envelopeLike, instant } from '../../../../tests/pact/envelope-matchers';
 
 const { eachLike, equal, integer, regex, uuid } = MatchersV3;
 

@@ -12,7 +12,7 @@ import {
   type CatalogHandlerHarness,
   catalogHandlerHarness,
 } from './support/catalog-handler-harness';
-import { envelopeLike, instant } from './support/envelope-matchers';
+import { envelopeLike, instant } from '../../../../tests/pact/envelope-matchers';
 
 const { eachLike, integer, regex, uuid } = MatchersV3;
 

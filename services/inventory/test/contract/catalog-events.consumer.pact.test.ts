@@ -9,7 +9,7 @@ import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { pactFileOptions } from '../../../../tests/pact/pact-config';
 import { trackProduct } from '../../src/use-cases/track-product.use-case';
 import { withTransaction } from '@bazaar/platform/db/index';
-import { envelopeLike, instant, sku } from './support/envelope-matchers';
+import { envelopeLike, instant, sku } from '../../../../tests/pact/envelope-matchers';
 import {
   inventoryHandlerHarness,
   type InventoryHandlerHarness,

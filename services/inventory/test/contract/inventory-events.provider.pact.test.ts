@@ -16,7 +16,7 @@ import { releaseStock } from '../../src/use-cases/release-stock.use-case';
 import { reserveStock } from '../../src/use-cases/reserve-stock.use-case';
 import type { UseCaseDeps } from '../../src/use-cases/use-case-deps';
 import { inventoryProviderStates, newOrderId } from './provider-states';
-import { lastOutboxEvent } from './support/outbox-reader';
+import { lastOutboxEvent } from '../../../../tests/pact/outbox-reader';
 
 const PROVIDER = 'inventory-events';
 

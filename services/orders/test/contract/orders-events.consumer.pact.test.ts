@@ -15,7 +15,7 @@ import {
   insertSummary,
   LIVE_TABLE,
 } from '../../src/persistence/orders-by-customer.view';
-import { currency, envelopeLike, instant, sku } from './support/envelope-matchers';
+import { currency, envelopeLike, instant, sku } from '../../../../tests/pact/envelope-matchers';
 import { type OrdersHandlerHarness, ordersHandlerHarness } from './support/orders-handler-harness';
 
 const { boolean, eachLike, integer, regex, string, uuid } = MatchersV3;

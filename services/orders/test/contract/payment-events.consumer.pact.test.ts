@@ -13,7 +13,7 @@
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { pactFileOptions } from '../../../../tests/pact/pact-config';
 import { loadOrder } from '../../src/persistence/order-event-store';
-import { envelopeLike, currency, instant } from './support/envelope-matchers';
+import { envelopeLike, currency, instant } from '../../../../tests/pact/envelope-matchers';
 import { charging } from './support/order-scenarios';
 import { type OrdersHandlerHarness, ordersHandlerHarness } from './support/orders-handler-harness';
 

@@ -20,7 +20,7 @@ import {
   type PaymentTestService,
 } from '../integration/support/payment-test-service';
 import { paymentProviderStates } from './provider-states';
-import { lastOutboxEvent } from './support/outbox-reader';
+import { lastOutboxEvent } from '../../../../tests/pact/outbox-reader';
 
 const PROVIDER = 'payment-events';
 

@@ -1,7 +1,8 @@
 /**
- * Pact matchers for the event envelope (contracts/asyncapi/_shared/envelope.yaml) around a
- * payload, for inventory's message consumer tests. Inventory validates every message against its
- * AsyncAPI schema before a handler sees it, so the envelope's fields are needed by type.
+ * Pact matchers for the event envelope (contracts/asyncapi/_shared/envelope.yaml) around a payload,
+ * shared by every service's message consumer tests. Each consumer validates a message against its
+ * AsyncAPI schema before a handler sees it, so the envelope's fields are part of what it needs, by
+ * type, not by value.
  */
 import { MatchersV3 } from '@pact-foundation/pact';
 
@@ -12,6 +13,9 @@ export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 /** An RFC 3339 UTC instant as producers write it (`Date.toISOString()`). */
 export const instant = (example: string) => regex(ISO_INSTANT, example);
 
+/** An ISO 4217 currency code. */
+export const currency = (example = 'USD') => regex(/^[A-Z]{3}$/, example);
+
 /** The catalog's SKU pattern (contracts/openapi/catalog.yaml, Sku). */
 export const sku = (example: string) => regex(/^[A-Z0-9][A-Z0-9-]{2,31}$/, example);
 
@@ -21,13 +25,14 @@ export function envelopeLike(input: {
   eventType: string;
   producer: string;
   partitionKey: string;
-  occurredAt: string;
+  /** Example occurredAt; any instant matches. */
+  occurredAt?: string;
   payload: unknown;
 }) {
   return {
     eventId: uuid(input.eventId),
     eventType: equal(input.eventType),
-    occurredAt: instant(input.occurredAt),
+    occurredAt: instant(input.occurredAt ?? '2026-11-23T10:20:00.000Z'),
     producer: equal(input.producer),
     traceId: regex(/^[0-9a-f]{32}$/, '4bf92f3577b34da6a3ce929d0e0e4736'),
     correlationId: like('0f7e6d5c-4b3a-4291-8f7e-6d5c4b3a2918'),

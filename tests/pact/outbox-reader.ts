@@ -1,8 +1,11 @@
-/** Reads the events payment appended to its outbox (services/payment/test/contract). */
+/**
+ * Reads what a provider's real code appended to its transactional outbox, so a message pact is
+ * verified against the event the service would publish, not against a hand-written literal.
+ */
 import type { EventEnvelope } from '@bazaar/generated/events/types';
 import type pg from 'pg';
 
-/** The newest event of `eventType` with `partitionKey` (payment's: the order id); throws if none. */
+/** The newest event of `eventType` with `partitionKey` in the pool's outbox; throws if none. */
 export async function lastOutboxEvent(
   pool: pg.Pool,
   eventType: string,
@@ -13,6 +16,6 @@ export async function lastOutboxEvent(
       ORDER BY position DESC LIMIT 1`,
     [eventType, partitionKey],
   );
-  if (!rows[0]) throw new Error(`payment wrote no ${eventType} for ${partitionKey}`);
+  if (!rows[0]) throw new Error(`the outbox holds no ${eventType} for ${partitionKey}`);
   return rows[0].message;
 }
