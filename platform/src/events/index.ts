@@ -47,9 +47,11 @@ export {
 } from './binding-store';
 export {
   appendToOutbox,
+  outboxInsertStatement,
   OutboxValidationError,
   OUTBOX_APPEND_LOCK_NAMESPACE,
   type AppendToOutboxOptions,
+  type OutboxInsertStatementOptions,
 } from './outbox';
 export { OutboxRelay, type OutboxRelayMetrics, type OutboxRelayOptions } from './outbox-relay';
 export {

@@ -33,6 +33,41 @@ export interface AppendToOutboxOptions {
   registry: EventRegistry;
 }
 
+/** Throws OutboxValidationError naming the first event that does not match its schema. */
+function validateForOutbox(events: readonly EventEnvelope[], registry: EventRegistry): void {
+  for (const event of events) {
+    const result = registry.validate(event);
+    if (!result.ok) {
+      const type = typeof event?.eventType === 'string' ? event.eventType : '(no eventType)';
+      throw new OutboxValidationError(type, result.reason, result.errors);
+    }
+  }
+}
+
+/** The INSERT of `events` taking its five arrays from $first…$first+4; `where` guards the rows. */
+function outboxInsert(
+  events: readonly EventEnvelope[],
+  first: number,
+  where?: string,
+): { sql: string; values: unknown[] } {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    sql: `INSERT INTO platform.outbox (event_id, event_type, partition_key, message, headers)
+     SELECT event_id, event_type, partition_key, message, headers
+       FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::json[], ${p(4)}::jsonb[])
+            WITH ORDINALITY AS e(event_id, event_type, partition_key, message, headers, n)
+      ${where ? `WHERE ${where}` : ''}
+      ORDER BY n`,
+    values: [
+      events.map((e) => e.eventId),
+      events.map((e) => e.eventType),
+      events.map((e) => e.partitionKey),
+      events.map((e) => JSON.stringify(e)),
+      events.map((e) => JSON.stringify(eventHeaders(e))),
+    ],
+  };
+}
+
 /**
  * Writes `events` to the outbox through `tx` (a client inside the caller's open transaction), in
  * the given order. Throws OutboxValidationError, writing nothing, when any event is invalid.
@@ -43,13 +78,7 @@ export async function appendToOutbox(
   options: AppendToOutboxOptions,
 ): Promise<void> {
   if (events.length === 0) return;
-  for (const event of events) {
-    const result = options.registry.validate(event);
-    if (!result.ok) {
-      const type = typeof event?.eventType === 'string' ? event.eventType : '(no eventType)';
-      throw new OutboxValidationError(type, result.reason, result.errors);
-    }
-  }
+  validateForOutbox(events, options.registry);
   // Lock every partition of this batch in one fixed order first, so two transactions appending
   // to the same partitions in different orders do not deadlock on the trigger's locks. With one
   // partition the trigger's own lock is all there is (and saves a round trip).
@@ -61,18 +90,36 @@ export async function appendToOutbox(
       [[...partitions]],
     );
   }
-  await tx.query(
-    `INSERT INTO platform.outbox (event_id, event_type, partition_key, message, headers)
-     SELECT event_id, event_type, partition_key, message, headers
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::json[], $5::jsonb[])
-            WITH ORDINALITY AS e(event_id, event_type, partition_key, message, headers, n)
-      ORDER BY n`,
-    [
-      events.map((e) => e.eventId),
-      events.map((e) => e.eventType),
-      events.map((e) => e.partitionKey),
-      events.map((e) => JSON.stringify(e)),
-      events.map((e) => JSON.stringify(eventHeaders(e))),
-    ],
-  );
+  const insert = outboxInsert(events, 1);
+  await tx.query(insert.sql, insert.values);
+}
+
+export interface OutboxInsertStatementOptions extends AppendToOutboxOptions {
+  /** Number of the statement's first parameter ($n) the insert may use (it takes five). */
+  firstParameter: number;
+  /**
+   * SQL boolean the rows are filtered by, e.g. `(SELECT count(*) FROM earlier_cte) >= 0`: a
+   * reference to an earlier data-modifying CTE makes that one run to completion first, so the
+   * caller fixes the order in which its single statement takes its locks.
+   */
+  where?: string;
+}
+
+/**
+ * The outbox append as a statement the caller embeds in its OWN single statement (a data-modifying
+ * CTE beside its state change): one round trip and no BEGIN/COMMIT for a write that is one
+ * statement anyway, with the same atomicity (a statement is a transaction) and the same
+ * per-partition ordering (the trigger's advisory lock is held to the statement's commit). Events
+ * are validated here, as by appendToOutbox. Only for events of ONE partition key: several keys
+ * need their locks taken in order first (appendToOutbox does that), so this throws for them.
+ */
+export function outboxInsertStatement(
+  events: readonly EventEnvelope[],
+  options: OutboxInsertStatementOptions,
+): { sql: string; values: unknown[] } {
+  if (events.length === 0) throw new Error('outboxInsertStatement: no events');
+  if (new Set(events.map((e) => e.partitionKey)).size > 1)
+    throw new Error('outboxInsertStatement: events of several partition keys; use appendToOutbox');
+  validateForOutbox(events, options.registry);
+  return outboxInsert(events, options.firstParameter, options.where);
 }

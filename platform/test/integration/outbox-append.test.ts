@@ -4,7 +4,7 @@
  * because a second transaction appending to the same key waits for the first to finish.
  */
 import type pg from 'pg';
-import { appendToOutbox, OutboxValidationError } from '../../src/events';
+import { appendToOutbox, outboxInsertStatement, OutboxValidationError } from '../../src/events';
 import { createTestDatabase, waitFor, type TestDatabase } from '../../src/testing';
 import { testRegistry, widgetChanged } from './support/test-events';
 
@@ -112,5 +112,49 @@ describe('appendToOutbox', () => {
       traceparent: expect.stringMatching(new RegExp(`^00-${event.traceId}-[0-9a-f]{16}-01$`)),
       correlationId: 'corr-123',
     });
+  });
+});
+
+describe('outboxInsertStatement', () => {
+  it("appends inside the caller's own statement, in order, only when that statement commits", async () => {
+    const events = [widgetChanged('s-1', 1), widgetChanged('s-1', 2)];
+    const insert = outboxInsertStatement(events, {
+      registry: testRegistry,
+      firstParameter: 2,
+      where: '(SELECT count(*) FROM first) >= 0',
+    });
+    const statement = `WITH first AS (SELECT $1::int AS n),
+      appended AS (${insert.sql} RETURNING 1)
+      SELECT (SELECT count(*) FROM appended) AS appended, (SELECT n FROM first) AS n`;
+    const { rows } = await db.pool.query(statement, [7, ...insert.values]);
+    expect(rows[0]).toEqual({ appended: '2', n: 7 });
+    expect(await positionsOf('s-1')).toEqual([1, 2]);
+
+    // A statement that fails after its CTE appended leaves no event behind.
+    const failing = outboxInsertStatement([widgetChanged('s-2', 1)], {
+      registry: testRegistry,
+      firstParameter: 1,
+    });
+    await expect(
+      db.pool.query(
+        `WITH appended AS (${failing.sql} RETURNING 1)
+         SELECT 1 / ((SELECT count(*) FROM appended) - 1) AS boom`,
+        failing.values,
+      ),
+    ).rejects.toThrow(/division by zero/);
+    expect(await positionsOf('s-2')).toEqual([]);
+  });
+
+  it('validates like appendToOutbox and refuses events of several partition keys', () => {
+    const bad = { ...widgetChanged('s-3', 1), payload: { widgetId: 's-3', seq: 'one' } };
+    expect(() =>
+      outboxInsertStatement([bad], { registry: testRegistry, firstParameter: 1 }),
+    ).toThrow(OutboxValidationError);
+    expect(() =>
+      outboxInsertStatement([widgetChanged('s-4', 1), widgetChanged('s-5', 1)], {
+        registry: testRegistry,
+        firstParameter: 1,
+      }),
+    ).toThrow(/several partition keys/);
   });
 });

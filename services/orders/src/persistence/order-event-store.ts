@@ -46,6 +46,44 @@ export async function loadOrder(db: Queryable, orderId: string): Promise<OrderSt
   return replayOrder(orderId, await loadOrderEvents(db, orderId));
 }
 
+/** A statement (or the part of one) and its parameters, numbered from the `first` it was given. */
+export interface SqlPart {
+  sql: string;
+  values: unknown[];
+}
+
+/** The INSERT of `events` as versions expectedVersion+1…, its parameters from $first on. */
+export function appendEventsStatement(
+  orderId: string,
+  expectedVersion: number,
+  events: readonly OrderEvent[],
+  first = 1,
+): SqlPart {
+  const p = (i: number) => `$${first + i}`;
+  const rows = events.map((event, i) => {
+    const { type, at, ...payload } = event;
+    return { version: expectedVersion + i + 1, type, payload: JSON.stringify(payload), at };
+  });
+  return {
+    sql: `INSERT INTO order_events (order_id, version, event_type, payload, occurred_at)
+          SELECT ${p(0)}::uuid, version, event_type, payload, occurred_at
+            FROM unnest(${p(1)}::int[], ${p(2)}::text[], ${p(3)}::jsonb[], ${p(4)}::timestamptz[])
+                 AS e(version, event_type, payload, occurred_at)`,
+    values: [
+      orderId,
+      rows.map((r) => r.version),
+      rows.map((r) => r.type),
+      rows.map((r) => r.payload),
+      rows.map((r) => r.at),
+    ],
+  };
+}
+
+/** True when `error` is another writer having appended the version this one decided on. */
+export function isLostAppendRace(error: unknown): boolean {
+  return isUniqueViolation(error, 'order_events_order_version_unique');
+}
+
 /** Appends `events` as versions expectedVersion+1…; throws OrderConcurrencyError if taken. */
 export async function appendOrderEvents(
   db: Queryable,
@@ -54,22 +92,11 @@ export async function appendOrderEvents(
   events: readonly OrderEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const values: unknown[] = [];
-  const tuples = events.map((event, i) => {
-    const { type, at, ...payload } = event;
-    values.push(orderId, expectedVersion + i + 1, type, JSON.stringify(payload), at);
-    const p = i * 5;
-    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}::jsonb, $${p + 5})`;
-  });
+  const insert = appendEventsStatement(orderId, expectedVersion, events);
   try {
-    await db.query(
-      `INSERT INTO order_events (order_id, version, event_type, payload, occurred_at)
-       VALUES ${tuples.join(', ')}`,
-      values,
-    );
+    await db.query(insert.sql, insert.values);
   } catch (error) {
-    if (isUniqueViolation(error, 'order_events_order_version_unique'))
-      throw new OrderConcurrencyError(orderId, expectedVersion);
+    if (isLostAppendRace(error)) throw new OrderConcurrencyError(orderId, expectedVersion);
     throw error;
   }
 }

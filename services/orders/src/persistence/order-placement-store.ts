@@ -46,15 +46,40 @@ export async function recordPlacement(
       throw new PlacementTakenError('the key placed another order meanwhile');
     return;
   }
+  const insert = insertPlacementStatement(input);
   try {
-    await db.query(
-      `INSERT INTO order_placements (customer_id, idempotency_key, order_id, created_at)
-       VALUES ($1, $2, $3, $4)`,
-      [input.customerId, input.idempotencyKey, input.orderId, input.now],
-    );
+    await db.query(insert.sql, insert.values);
   } catch (error) {
-    if (isUniqueViolation(error))
+    if (isPlacementTaken(error))
       throw new PlacementTakenError('the key placed another order meanwhile');
     throw error;
   }
+}
+
+export interface NewPlacement {
+  customerId: string;
+  idempotencyKey: string;
+  orderId: string;
+  now: Date;
+}
+
+/** The INSERT of a first placement for the key, its parameters from $first on. */
+export function insertPlacementStatement(
+  input: NewPlacement,
+  first = 1,
+  where?: string,
+): { sql: string; values: unknown[] } {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    sql: `INSERT INTO order_placements (customer_id, idempotency_key, order_id, created_at)
+          SELECT ${p(0)}::uuid, ${p(1)}::text, ${p(2)}::uuid, ${p(3)}::timestamptz
+          ${where ? `WHERE ${where}` : ''}`,
+    values: [input.customerId, input.idempotencyKey, input.orderId, input.now],
+  };
+}
+
+/** True when `error` is the key (or the order) already having a placement. */
+export function isPlacementTaken(error: unknown): boolean {
+  const e = error as { table?: unknown } | null;
+  return isUniqueViolation(error) && e?.table === 'order_placements';
 }

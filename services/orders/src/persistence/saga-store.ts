@@ -53,26 +53,35 @@ function toSaga(row: Row): SagaRow {
   };
 }
 
-/** Writes the saga row for the order at `orderVersion` (attempts start again at 0). */
-export async function saveSaga(
-  db: Queryable,
-  input: {
-    orderId: string;
-    orderVersion: number;
-    schedule: SagaSchedule;
-    charge: ChargeIntent | null;
-    now: Date;
-  },
-): Promise<void> {
-  await db.query(
-    `INSERT INTO saga_instances AS s (${COLUMNS}, updated_at)
-     VALUES ($1, $2, $3, $4, 0, $5, NULL, $6::jsonb, $7)
+export interface SaveSagaInput {
+  orderId: string;
+  orderVersion: number;
+  schedule: SagaSchedule;
+  charge: ChargeIntent | null;
+  now: Date;
+}
+
+/**
+ * The upsert of the saga row (attempts back to 0; an older version never overwrites a newer one),
+ * its parameters from $first on; `where` guards the row (see order-write.ts).
+ */
+export function saveSagaStatement(
+  input: SaveSagaInput,
+  first = 1,
+  where?: string,
+): { sql: string; values: unknown[] } {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    sql: `INSERT INTO saga_instances AS s (${COLUMNS}, updated_at)
+     SELECT ${p(0)}::uuid, ${p(1)}::text, ${p(2)}::int, ${p(3)}::timestamptz, 0,
+            ${p(4)}::timestamptz, NULL, ${p(5)}::jsonb, ${p(6)}::timestamptz
+     ${where ? `WHERE ${where}` : ''}
      ON CONFLICT (order_id) DO UPDATE
        SET step = EXCLUDED.step, order_version = EXCLUDED.order_version,
            deadline = EXCLUDED.deadline, attempts = 0, next_attempt_at = EXCLUDED.next_attempt_at,
            last_error = NULL, charge = EXCLUDED.charge, updated_at = EXCLUDED.updated_at
        WHERE s.order_version < EXCLUDED.order_version`,
-    [
+    values: [
       input.orderId,
       input.schedule.step,
       input.orderVersion,
@@ -81,7 +90,13 @@ export async function saveSaga(
       input.charge ? JSON.stringify(input.charge) : null,
       input.now,
     ],
-  );
+  };
+}
+
+/** Writes the saga row for the order at `orderVersion` (attempts start again at 0). */
+export async function saveSaga(db: Queryable, input: SaveSagaInput): Promise<void> {
+  const upsert = saveSagaStatement(input);
+  await db.query(upsert.sql, upsert.values);
 }
 
 export async function getSaga(db: Queryable, orderId: string): Promise<SagaRow | undefined> {

@@ -135,14 +135,27 @@ export async function placeOrder(
             fromCart: 'fromCart' in input.request,
           },
           {
-            alsoInTransaction: (tx) =>
-              recordPlacement(tx, {
-                customerId: input.customerId,
-                idempotencyKey: input.idempotencyKey,
-                orderId,
-                replacing: earlier.replacing,
-                now: deps.clock(),
-              }),
+            // A new id: no history to read.
+            knownState: { state: undefined },
+            ...(earlier.replacing
+              ? {
+                  alsoInTransaction: (tx) =>
+                    recordPlacement(tx, {
+                      customerId: input.customerId,
+                      idempotencyKey: input.idempotencyKey,
+                      orderId,
+                      replacing: earlier.replacing,
+                      now: deps.clock(),
+                    }),
+                }
+              : {
+                  placement: {
+                    customerId: input.customerId,
+                    idempotencyKey: input.idempotencyKey,
+                    orderId,
+                    now: deps.clock(),
+                  },
+                }),
           },
         )
       ).state;
@@ -153,6 +166,6 @@ export async function placeOrder(
     }
     if (!placed) throw new Error(`order ${orderId} was not placed`);
     deps.metrics.ordersCreated.inc();
-    return resultOf(await reserveStock(deps, placed));
+    return resultOf(await reserveStock(deps, placed, { justWritten: true }));
   }
 }

@@ -17,7 +17,12 @@ import { compensateOrLeaveToWorker } from './compensate-order.step';
 import { runOrderCommand } from './order-transaction';
 import type { UseCaseDeps } from './use-case-deps';
 
-export async function reserveStock(deps: UseCaseDeps, state: OrderState): Promise<OrderState> {
+/** `justWritten`: `state` is what this process just committed, so it is decided on as it is. */
+export async function reserveStock(
+  deps: UseCaseDeps,
+  state: OrderState,
+  options: { justWritten?: boolean } = {},
+): Promise<OrderState> {
   let outcome: ReservationOutcome;
   try {
     const result = await deps.inventory.reserveStock(
@@ -39,10 +44,12 @@ export async function reserveStock(deps: UseCaseDeps, state: OrderState): Promis
     outcome = { kind: 'unavailable' };
   }
   deps.metrics.sagaSteps.inc({ step: 'reserve_stock', outcome: outcome.kind });
-  const recorded = await runOrderCommand(deps, state.orderId, {
-    type: 'RecordReservation',
-    outcome,
-  });
+  const recorded = await runOrderCommand(
+    deps,
+    state.orderId,
+    { type: 'RecordReservation', outcome },
+    options.justWritten ? { knownState: { state } } : {},
+  );
   const current = recorded.state ?? state;
   if (outcome.kind === 'out-of-stock' && recorded.events.length > 0) deps.metrics.outOfStock.inc();
   if (
