@@ -54,6 +54,46 @@ export async function findReservationByOrder(
   return rows[0] && toReservation(rows[0]);
 }
 
+/** The same, locked, as the read of beginLockedOrderRead (the order id as a literal). */
+export function lockedReservationSql(orderIdLiteral: string): string {
+  return `${SELECT} WHERE r.order_id = ${orderIdLiteral} FOR UPDATE OF r`;
+}
+
+export function reservationFromRow(row: unknown): Reservation {
+  return toReservation(row as ReservationRecord);
+}
+
+/**
+ * The inserts of a new reservation and its items as data-modifying CTEs `reservation` and
+ * `reservation_items` (parameters from $first on), for a caller's single statement.
+ */
+export function insertReservationCtes(
+  reservation: Reservation,
+  first: number,
+): { sql: string; values: unknown[] } {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    sql: `reservation AS (
+       INSERT INTO reservations (id, order_id, status, expires_at, created_at)
+       VALUES (${p(0)}::uuid, ${p(1)}::uuid, ${p(2)}::text, ${p(3)}::timestamptz, ${p(4)}::timestamptz)
+       RETURNING id),
+     reservation_items AS (
+       INSERT INTO reservation_items (reservation_id, product_id, quantity)
+       SELECT r.id, i.product_id, i.quantity
+         FROM reservation r, unnest(${p(5)}::uuid[], ${p(6)}::int[]) AS i(product_id, quantity)
+       RETURNING 1)`,
+    values: [
+      reservation.id,
+      reservation.orderId,
+      reservation.status,
+      reservation.expiresAt,
+      reservation.createdAt,
+      reservation.items.map((item) => item.productId),
+      reservation.items.map((item) => item.quantity),
+    ],
+  };
+}
+
 export async function insertReservation(tx: Db, reservation: Reservation): Promise<void> {
   await tx.query(
     `INSERT INTO reservations (id, order_id, status, expires_at, created_at)

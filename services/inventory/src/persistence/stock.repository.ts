@@ -80,6 +80,36 @@ export interface StockChange extends StockEffect {
 }
 
 /**
+ * The UPDATE of applyStockChanges as a data-modifying CTE `stock_changes` (parameters from $first
+ * on; `where` guards the rows, e.g. to run after an earlier CTE), returning the changed rows.
+ */
+export function stockChangesCte(
+  changes: readonly StockChange[],
+  now: Date,
+  first: number,
+  where?: string,
+): { sql: string; values: unknown[] } {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    sql: `stock_changes AS (
+       UPDATE stock_items AS s
+          SET on_hand = s.on_hand + c.on_hand_delta,
+              reserved = s.reserved + c.reserved_delta,
+              updated_at = ${p(3)}::timestamptz
+         FROM unnest(${p(0)}::uuid[], ${p(1)}::int[], ${p(2)}::int[])
+              AS c(product_id, on_hand_delta, reserved_delta)
+        WHERE s.product_id = c.product_id${where ? ` AND ${where}` : ''}
+       RETURNING s.product_id)`,
+    values: [
+      changes.map((change) => change.productId),
+      changes.map((change) => change.onHandDelta),
+      changes.map((change) => change.reservedDelta),
+      now,
+    ],
+  };
+}
+
+/**
  * Applies the changes to rows the caller has locked and returns the rows after them. The table's
  * CHECK constraints refuse any result with negative available, on hand or reserved stock.
  */
