@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
-import { bindEmitterToAddingContext } from './bind-emitter';
+import { bindEmitterToAddingContext, bindToCurrentContext } from './bind-emitter';
 
 const storage = new AsyncLocalStorage<string>();
 
@@ -36,5 +36,18 @@ describe('bindEmitterToAddingContext', () => {
     emitter.emit('end');
     expect(listener).not.toHaveBeenCalled();
     expect(emitter.listenerCount('data') + emitter.listenerCount('end')).toBe(0);
+  });
+});
+
+describe('bindToCurrentContext', () => {
+  it('runs the function in the context it was bound in, passing this, arguments and result', () => {
+    const target = { name: 'emitter' };
+    const bound = storage.run('request-2', () =>
+      bindToCurrentContext(function (this: unknown, a: number, b: number) {
+        return { store: storage.getStore(), self: this, sum: a + b };
+      }),
+    );
+    const result = storage.run('socket', () => bound.call(target, 2, 3));
+    expect(result).toEqual({ store: 'request-2', self: target, sum: 5 });
   });
 });

@@ -3,10 +3,10 @@
  * (never the query string, which may hold a `?jwt=` token), status and duration, with the
  * request's correlation, trace and user fields from the log context.
  */
-import { AsyncResource } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { type NextFunction, type Request, type Response } from 'express';
 import { type Logger } from '../telemetry/logger';
+import { bindToCurrentContext } from './bind-emitter';
 import { routeTemplateOf } from './route-template';
 
 export function requestLogging(logger: Logger) {
@@ -14,7 +14,7 @@ export function requestLogging(logger: Logger) {
     const started = performance.now();
     res.once(
       'close',
-      AsyncResource.bind(() => {
+      bindToCurrentContext(() => {
         const aborted = !res.writableFinished;
         const status = aborted ? 499 : res.statusCode;
         const line = {

@@ -12,8 +12,8 @@ import {
   propagation,
   trace,
 } from '@opentelemetry/api';
-import { AsyncResource } from 'node:async_hooks';
 import { type NextFunction, type Request, type Response } from 'express';
+import { bindToCurrentContext } from './bind-emitter';
 import { routeTemplateOf } from './route-template';
 
 const TRACER_NAME = '@bazaar/platform/http';
@@ -40,7 +40,7 @@ export function tracing() {
     );
     res.once(
       'close',
-      AsyncResource.bind(() => {
+      bindToCurrentContext(() => {
         const route = routeTemplateOf(req);
         span.updateName(`${req.method} ${route}`);
         span.setAttribute('http.route', route);
