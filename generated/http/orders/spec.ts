@@ -265,7 +265,7 @@ export const ordersSpec: Readonly<Record<string, unknown>> = {
             "$ref": "#/components/responses/TooManyRequests"
           },
           "503": {
-            "description": "Inventory could not be reached after 3 attempts. The order was canceled (reason `RESERVATION_FAILED`) and nothing stays reserved. This answer is not stored under the `Idempotency-Key`: retry after `Retry-After` seconds with the same key.",
+            "description": "A service the order needs could not be reached. `ORDERS_ERR_INVENTORY_UNAVAILABLE`: inventory did not answer after 3 attempts; the order was created and canceled (reason `RESERVATION_FAILED`) and nothing stays reserved. `SERVICE_UNAVAILABLE`: the catalog (prices) or, with `fromCart`, the cart could not be read; no order was created. Neither answer is stored under the `Idempotency-Key`: retry after `Retry-After` seconds with the same key.",
             "headers": {
               "Retry-After": {
                 "$ref": "#/components/headers/RetryAfter"
@@ -279,12 +279,27 @@ export const ordersSpec: Readonly<Record<string, unknown>> = {
                 "schema": {
                   "$ref": "#/components/schemas/Problem"
                 },
-                "example": {
-                  "type": "https://docs.bazaar.dev/problems/inventory-unavailable",
-                  "title": "Inventory unavailable",
-                  "status": 503,
-                  "code": "ORDERS_ERR_INVENTORY_UNAVAILABLE",
-                  "detail": "stock could not be reserved; the order was canceled"
+                "examples": {
+                  "inventoryUnavailable": {
+                    "summary": "Stock could not be reserved",
+                    "value": {
+                      "type": "https://docs.bazaar.dev/problems/inventory-unavailable",
+                      "title": "Inventory unavailable",
+                      "status": 503,
+                      "code": "ORDERS_ERR_INVENTORY_UNAVAILABLE",
+                      "detail": "stock could not be reserved; the order was canceled"
+                    }
+                  },
+                  "catalogUnavailable": {
+                    "summary": "Prices could not be read",
+                    "value": {
+                      "type": "https://docs.bazaar.dev/problems/service-unavailable",
+                      "title": "A service orders depends on is unavailable",
+                      "status": 503,
+                      "code": "SERVICE_UNAVAILABLE",
+                      "detail": "the catalog service could not be reached; nothing was ordered"
+                    }
+                  }
                 }
               }
             }

@@ -735,7 +735,7 @@ export interface operations {
         };
       };
       429: components['responses']['TooManyRequests'];
-      /** @description Inventory could not be reached after 3 attempts. The order was canceled (reason `RESERVATION_FAILED`) and nothing stays reserved. This answer is not stored under the `Idempotency-Key`: retry after `Retry-After` seconds with the same key. */
+      /** @description A service the order needs could not be reached. `ORDERS_ERR_INVENTORY_UNAVAILABLE`: inventory did not answer after 3 attempts; the order was created and canceled (reason `RESERVATION_FAILED`) and nothing stays reserved. `SERVICE_UNAVAILABLE`: the catalog (prices) or, with `fromCart`, the cart could not be read; no order was created. Neither answer is stored under the `Idempotency-Key`: retry after `Retry-After` seconds with the same key. */
       503: {
         headers: {
           'Retry-After': components['headers']['RetryAfter'];
@@ -743,15 +743,6 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          /**
-           * @example {
-           *       "type": "https://docs.bazaar.dev/problems/inventory-unavailable",
-           *       "title": "Inventory unavailable",
-           *       "status": 503,
-           *       "code": "ORDERS_ERR_INVENTORY_UNAVAILABLE",
-           *       "detail": "stock could not be reserved; the order was canceled"
-           *     }
-           */
           'application/problem+json': components['schemas']['Problem'];
         };
       };

@@ -1,8 +1,8 @@
 /**
  * The orders service's error catalog (services/orders): every ORDERS_ERR_* code of
  * contracts/openapi/orders.yaml with its status, title and the problem `type` the contract's
- * examples spell; errors.test.ts keeps the two in step. SERVICE_UNAVAILABLE is the one answer the
- * contract does not name yet: a service placeOrder needs (catalog, cart) could not be reached.
+ * examples spell; errors.test.ts keeps the two in step. SERVICE_UNAVAILABLE: a service placeOrder
+ * needs (catalog, cart) could not be reached (placeOrder's 503, beside ORDERS_ERR_INVENTORY_UNAVAILABLE).
  */
 import { defineErrors } from '@bazaar/platform/errors/index';
 
