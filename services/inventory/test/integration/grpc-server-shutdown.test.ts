@@ -13,7 +13,8 @@ import { GrpcServerWorker } from '../../src/grpc/grpc-server.worker';
 
 const logger = createLogger({ service: 'inventory', level: 'silent' });
 
-function slowHandlers(gate: Promise<void>): InventoryServiceHandlers {
+/** Handlers whose queryStock reports that it was reached, then waits for `gate`. */
+function slowHandlers(gate: Promise<void>, reached: () => void): InventoryServiceHandlers {
   const never = async (): Promise<never> => {
     throw new Error('not used');
   };
@@ -22,6 +23,7 @@ function slowHandlers(gate: Promise<void>): InventoryServiceHandlers {
     releaseStock: never,
     commitReservation: never,
     async queryStock(request) {
+      reached();
       await gate;
       return { levels: request.productIds.map((productId) => ({ productId, sku: 'MUG-1' })) };
     },
@@ -29,18 +31,21 @@ function slowHandlers(gate: Promise<void>): InventoryServiceHandlers {
 }
 
 async function started(gate: Promise<void>, shutdownTimeoutMs: number) {
+  let reached!: () => void;
+  // Resolves once a call is running in the server: stopping earlier would test another case.
+  const callReached = new Promise<void>((resolve) => (reached = resolve));
   const worker = new GrpcServerWorker({
     host: '127.0.0.1',
     port: 0,
     shutdownTimeoutMs,
-    handlers: slowHandlers(gate),
+    handlers: slowHandlers(gate, reached),
     logger,
   });
   await worker.start();
   const client = createInventoryServiceClient(`127.0.0.1:${worker.port}`, {
     defaultDeadlineMs: 20_000,
   });
-  return { worker, client };
+  return { worker, client, callReached };
 }
 
 const PRODUCT = '3f6c1a2e-8b4d-4c6e-9f1a-2b3c4d5e6f70';
@@ -48,10 +53,13 @@ const PRODUCT = '3f6c1a2e-8b4d-4c6e-9f1a-2b3c4d5e6f70';
 describe('gRPC server worker shutdown', () => {
   it('lets a call in flight finish, then refuses new calls', async () => {
     let open!: () => void;
-    const { worker, client } = await started(new Promise((resolve) => (open = resolve)), 10_000);
+    const { worker, client, callReached } = await started(
+      new Promise((resolve) => (open = resolve)),
+      10_000,
+    );
     try {
       const inFlight = client.queryStock({ productIds: [PRODUCT] });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await callReached;
       const stopping = worker.stop();
       open();
       await expect(inFlight).resolves.toMatchObject({ levels: [{ productId: PRODUCT }] });
@@ -65,10 +73,10 @@ describe('gRPC server worker shutdown', () => {
   });
 
   it('cuts a call still running when the shutdown timeout passes', async () => {
-    const { worker, client } = await started(new Promise<void>(() => undefined), 200);
+    const { worker, client, callReached } = await started(new Promise<void>(() => undefined), 200);
     try {
       const inFlight = client.queryStock({ productIds: [PRODUCT] });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await callReached;
       await worker.stop();
       const error = (await inFlight.catch((e: unknown) => e)) as grpc.ServiceError;
       expect([grpc.status.CANCELLED, grpc.status.UNAVAILABLE]).toContain(error.code);
