@@ -129,7 +129,15 @@ async function bareConsumer(
     onMessage(message.properties.messageId as string);
     channel.ack(message);
   });
-  return { received: () => received, close: () => connection.close() };
+  return {
+    received: () => received,
+    // Deleted, not just left behind: it stays bound to the event type, and every later phase would
+    // also have to persist (and wait for the quorum confirms of) a copy of each message in it.
+    close: async () => {
+      await channel.deleteQueue(queue);
+      await connection.close();
+    },
+  };
 }
 
 async function bareChannel(broker: BrokerNames, name: string) {
