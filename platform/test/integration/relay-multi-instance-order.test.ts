@@ -38,11 +38,13 @@ describe('two relays running at once', () => {
     const heldBatch = new Promise<void>((r) => (heldBatchStarted = r));
     const publishedByB = new Set<string>();
 
-    // Relay A stalls inside its first batch, holding that batch's partitions.
+    // Relay A stalls inside its first batch, holding that batch's partitions. One loop only: a
+    // second loop of A would publish the rest itself, leaving B too little to show it runs.
     let aBatches = 0;
     relays.push(
       await harness.startRelay('relay-a', {
         batchSize: 10,
+        concurrency: 1,
         wrapPublish: (publisher) => ({
           send(messages) {
             if (++aBatches > 1) return publisher.send(messages);
@@ -68,11 +70,17 @@ describe('two relays running at once', () => {
         }),
       }),
     );
-    await waitFor(() => relays[1]!.stats.published >= 100, {
-      description: 'relay B to publish 100 events',
-    });
-    const overlap = [...publishedByB].filter((p) => heldPartitions.has(p));
-    release();
+    let overlap: string[];
+    try {
+      await waitFor(() => relays[1]!.stats.published >= 100, {
+        description: 'relay B to publish 100 events',
+      });
+      // What B sent while A held its partitions (before A lets go of them).
+      overlap = [...publishedByB].filter((p) => heldPartitions.has(p));
+    } finally {
+      // Never leave A stalled: the next test shares the outbox.
+      release();
+    }
     expect(heldPartitions.size).toBeGreaterThan(0);
     expect(overlap).toEqual([]);
     await waitFor(async () => (await harness.pendingInOutbox()) === 0, {
